@@ -34,6 +34,8 @@ public final class ChainCodec {
     /** Bytes before the nonce: constant while a miner searches, so their SHA-256 state is reused. */
     public static final int HEADER_PREFIX_BYTES = 88;
     private static final int SMALLEST_TX = TX_FIXED_BYTES;
+    /** The most a block spends outside its transfers: header, count and the largest coinbase. */
+    public static final int BLOCK_OVERHEAD_BYTES = HEADER_BYTES + 4 + TX_FIXED_BYTES + Transaction.MAX_MEMO_BYTES;
 
     private ChainCodec() {}
 

@@ -1,0 +1,195 @@
+package org.pycotr.daemon.node;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.pycotr.daemon.chain.BlockResult;
+import org.pycotr.daemon.chain.Blockchain;
+import org.pycotr.daemon.chain.TipChange;
+import org.pycotr.daemon.mempool.Mempool;
+import org.pycotr.daemon.mempool.MempoolLimits;
+import org.pycotr.daemon.mining.BlockAssembler;
+import org.pycotr.daemon.mining.Miner;
+import org.pycotr.protocol.block.Block;
+import org.pycotr.protocol.params.ChainParams;
+import org.pycotr.protocol.tx.Transfer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of chain state. Blockchain and Mempool are confined to a single thread, the chain
+ * executor: every change and every query is a task on it, so they need no locks and are never seen
+ * half-updated. Callers (network, HTTP, miner) get {@link CompletableFuture}s and must not block an
+ * event loop on them. The miner's threads only read their {@code MiningJob} and post found blocks
+ * back here.
+ */
+public final class ChainService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChainService.class);
+    /** Coalesces template rebuilds after new transactions: at most one per this interval. */
+    static final long TEMPLATE_REFRESH_MS = 250;
+    /** How often held future blocks are retried and old mempool entries expired. */
+    static final long HOUSEKEEPING_MS = 1000;
+    public static final String LOCAL = "local";
+
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final Blockchain chain;
+    private final Mempool mempool;
+    private final ChainView view;
+    private final List<ChainEvents> listeners = new CopyOnWriteArrayList<>();
+    private final MinerSettings minerSettings;
+    private Miner miner;
+    private boolean mining;
+    private Duration pause;
+    private long lastTipChangeMs;
+    private ScheduledFuture<?> pendingRefresh;
+
+    public ChainService(ChainParams params, MempoolLimits limits, MinerSettings minerSettings, Clock clock) {
+        this.clock = clock;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "chain");
+            t.setDaemon(true);
+            return t;
+        });
+        this.chain = new Blockchain(params, clock, this::onTipChanged);
+        this.mempool = new Mempool(params, limits, chain::account, clock);
+        this.view = new ChainView(chain, mempool);
+        this.minerSettings = minerSettings;
+        this.pause = minerSettings.pause();
+        this.lastTipChangeMs = clock.millis();
+        executor.scheduleWithFixedDelay(this::housekeeping, HOUSEKEEPING_MS, HOUSEKEEPING_MS, TimeUnit.MILLISECONDS);
+        if (minerSettings.enabled()) {
+            startMining();
+        }
+    }
+
+    public void addListener(ChainEvents listener) {
+        listeners.add(listener);
+    }
+
+    // ---- writes
+
+    public CompletableFuture<BlockResult> submitBlock(Block block, String source) {
+        return CompletableFuture.supplyAsync(() -> chain.submit(block, source), executor);
+    }
+
+    /**
+     * Offers a transaction to the mempool. The future fails with a {@code RuleViolation} naming
+     * the reason when it is refused; accepted ones are announced to listeners (relay).
+     */
+    public CompletableFuture<Transfer> submitTransaction(Transfer tx, String source) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<Transfer> evicted = mempool.add(tx);
+            if (!evicted.isEmpty()) {
+                log.debug("Evicted {} low-fee transactions for {}", evicted.size(), tx.txid().shortHex());
+            }
+            log.debug("Transaction {} accepted from {}", tx.txid().shortHex(), source);
+            listeners.forEach(l -> l.onTransactionAccepted(tx, source));
+            scheduleTemplateRefresh();
+            return tx;
+        }, executor);
+    }
+
+    /** Runs a read-only query on the chain thread. */
+    public <T> CompletableFuture<T> read(Function<ChainView, T> query) {
+        return CompletableFuture.supplyAsync(() -> query.apply(view), executor);
+    }
+
+    public CompletableFuture<Void> startMining() {
+        return CompletableFuture.runAsync(() -> {
+            if (mining) {
+                throw new IllegalStateException("already mining");
+            }
+            if (miner == null) {
+                miner = new Miner(minerSettings.threads(), clock,
+                        block -> executor.execute(() -> chain.submit(block, LOCAL)));
+            }
+            mining = true;
+            log.info("Mining started: {} threads, pause {} s, reward to {}", minerSettings.threads(),
+                    pause.toMillis() / 1000.0, minerSettings.rewardTo());
+            refreshJob();
+        }, executor);
+    }
+
+    public CompletableFuture<Void> stopMining() {
+        return CompletableFuture.runAsync(() -> {
+            if (!mining) {
+                throw new IllegalStateException("not mining");
+            }
+            mining = false;
+            miner.setJob(null);
+            log.info("Mining stopped");
+        }, executor);
+    }
+
+    public CompletableFuture<Void> setMinerPause(Duration newPause) {
+        if (newPause.isNegative()) {
+            throw new IllegalArgumentException("miner pause cannot be negative");
+        }
+        return CompletableFuture.runAsync(() -> {
+            pause = newPause;
+            log.info("Miner pause set to {} s", newPause.toMillis() / 1000.0);
+            refreshJob();
+        }, executor);
+    }
+
+    public CompletableFuture<MiningStatus> miningStatus() {
+        return CompletableFuture.supplyAsync(() -> new MiningStatus(mining, pause,
+                miner == null ? 0 : miner.hashes(), minerSettings.threads()), executor);
+    }
+
+    /** Mining on or off, the pause, and hashes tried so far (sample twice for a rate). */
+    public record MiningStatus(boolean mining, Duration pause, long hashes, int threads) {}
+
+    // ---- on the chain thread
+
+    private void onTipChanged(TipChange change) {
+        lastTipChangeMs = clock.millis();
+        List<Transfer> dropped = mempool.onTipChanged(change);
+        if (!dropped.isEmpty()) {
+            log.info("{} transactions of disconnected blocks are no longer valid and were dropped", dropped.size());
+        }
+        listeners.forEach(l -> l.onTipChanged(change));
+        refreshJob();
+    }
+
+    private void scheduleTemplateRefresh() {
+        if (mining && (pendingRefresh == null || pendingRefresh.isDone())) {
+            pendingRefresh = executor.schedule(this::refreshJob, TEMPLATE_REFRESH_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void refreshJob() {
+        if (mining) {
+            miner.setJob(BlockAssembler.assemble(chain, mempool, minerSettings.rewardTo(),
+                    lastTipChangeMs + pause.toMillis()));
+        }
+    }
+
+    private void housekeeping() {
+        try {
+            chain.retryFutureBlocks();
+            int expired = mempool.expire();
+            if (expired > 0) {
+                log.info("Expired {} transactions that waited too long", expired);
+            }
+        } catch (RuntimeException e) {
+            log.error("Housekeeping failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        if (miner != null) {
+            miner.close();
+        }
+    }
+}
