@@ -32,7 +32,7 @@ import org.pycotr.protocol.tx.Transfer;
  * Transactions waiting for a block. Invariant: for every sender, the pending transactions from the
  * sender's next nonce onward, taken in nonce order, are valid on the current tip, including their
  * cumulative cost. That is what lets {@link #selectForBlock} build a valid block without replaying
- * state. Bounded by count and bytes; when full, the lowest fee rate leaves first.
+ * state. Bounded by count and bytes; when full, the lowest-paying last transaction of a sender leaves first.
  *
  * <p>Not thread-safe: owned by the chain thread, like the chain it follows.
  */
@@ -108,46 +108,45 @@ public final class Mempool {
         List<Entry> evict = planEviction(tx);
         List<Transfer> evicted = new ArrayList<>(evict.size());
         for (Entry e : evict) {
-            if (byId.containsKey(e.tx().txid())) {
-                remove(e);
-                evicted.add(e.tx());
-            }
+            remove(e);
+            evicted.add(e.tx());
         }
         insert(new Entry(tx, clock.millis(), nextSequence++));
         return evicted;
     }
 
     /**
-     * What must leave for {@code tx} to fit: lowest fee rates first, each with the same sender's
-     * later nonces (they could not be mined without it). Refuses if that would evict something
-     * paying at least as well, or something {@code tx} itself depends on.
+     * What must leave for {@code tx} to fit. Only a sender's last pending transaction can leave
+     * (taking an earlier one would strand the later ones), so the candidates are those tails, lowest
+     * fee rate first; once a tail is planned, the one before it becomes a candidate. Refuses if
+     * that would evict something paying at least as well, or something {@code tx} builds on.
      */
     private List<Entry> planEviction(Transfer tx) {
         int needCount = byId.size() + 1 - limits.maxTransactions();
         long needBytes = bytes + tx.size() - limits.maxBytes();
         List<Entry> plan = new ArrayList<>();
-        Set<Hash> planned = new HashSet<>();
-        for (Iterator<Entry> it = byFeeRate.iterator(); it.hasNext() && (needCount > 0 || needBytes > 0); ) {
-            Entry lowest = it.next();
-            if (planned.contains(lowest.tx().txid())) {
-                continue;
-            }
-            if (FeeRate.compare(lowest.tx().fee(), lowest.tx().size(), tx.fee(), tx.size()) >= 0) {
+        if (needCount <= 0 && needBytes <= 0) {
+            return plan;
+        }
+        PriorityQueue<Entry> tails = new PriorityQueue<>(Entry.LOWEST_FEE_RATE_FIRST);
+        for (NavigableMap<Long, Entry> pending : bySender.values()) {
+            tails.add(pending.lastEntry().getValue());
+        }
+        while (needCount > 0 || needBytes > 0) {
+            Entry lowest = tails.poll();
+            if (lowest == null || FeeRate.compare(lowest.tx().fee(), lowest.tx().size(), tx.fee(), tx.size()) >= 0) {
                 throw new RuleViolation(RejectReason.MEMPOOL_FULL, "fee rate too low to replace anything pending");
             }
-            if (lowest.tx().from().equals(tx.from()) && lowest.tx().nonce() < tx.nonce()) {
+            if (lowest.tx().from().equals(tx.from())) {
                 continue;
             }
-            for (Entry e : bySender.get(lowest.tx().from()).tailMap(lowest.tx().nonce(), true).values()) {
-                if (planned.add(e.tx().txid())) {
-                    plan.add(e);
-                    needCount--;
-                    needBytes -= e.tx().size();
-                }
+            plan.add(lowest);
+            needCount--;
+            needBytes -= lowest.tx().size();
+            Map.Entry<Long, Entry> before = bySender.get(lowest.tx().from()).lowerEntry(lowest.tx().nonce());
+            if (before != null) {
+                tails.add(before.getValue());
             }
-        }
-        if (needCount > 0 || needBytes > 0) {
-            throw new RuleViolation(RejectReason.MEMPOOL_FULL, "no room for this transaction");
         }
         return plan;
     }

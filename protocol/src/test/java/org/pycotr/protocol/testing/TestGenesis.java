@@ -37,6 +37,18 @@ public final class TestGenesis {
                 maxBlockBytes, allocations);
     }
 
+    /**
+     * For tests that run the real miner: a 1 ms block time keeps the target near the easy limit
+     * however fast the test machine mines, so hundreds of blocks take about a second.
+     */
+    public static ChainParams fastMining() {
+        List<Allocation> allocations = new ArrayList<>();
+        for (PrivateKey k : new PrivateKey[] {Keys.ALICE, Keys.BOB, Keys.CAROL, Keys.DAVE}) {
+            allocations.add(new Allocation(k.address(), ALLOCATION, "test"));
+        }
+        return new ChainParams("pycotr-test-fast", 1, TIMESTAMP, POW_LIMIT, POW_LIMIT, 1, REWARD, 1_048_576, allocations);
+    }
+
     /** Funds {@code n} seeded keys (seeds 1..n): for load-shaped tests with many senders. */
     public static ChainParams withFundedKeys(int n) {
         PrivateKey[] keys = new PrivateKey[n];

@@ -1,0 +1,44 @@
+package org.pycotr.daemon.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand, so timeouts and expiry are tested without waiting. */
+public final class ManualClock extends Clock {
+    private volatile long millis;
+
+    public ManualClock(long millis) {
+        this.millis = millis;
+    }
+
+    public void advance(Duration d) {
+        millis += d.toMillis();
+    }
+
+    public void set(long newMillis) {
+        millis = newMillis;
+    }
+
+    @Override
+    public long millis() {
+        return millis;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
