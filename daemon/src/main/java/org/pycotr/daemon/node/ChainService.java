@@ -17,6 +17,8 @@ import org.pycotr.daemon.mempool.Mempool;
 import org.pycotr.daemon.mempool.MempoolLimits;
 import org.pycotr.daemon.mining.BlockAssembler;
 import org.pycotr.daemon.mining.Miner;
+import org.pycotr.daemon.mining.MiningJob;
+import org.pycotr.protocol.crypto.Address;
 import org.pycotr.protocol.block.Block;
 import org.pycotr.protocol.params.ChainParams;
 import org.pycotr.protocol.tx.Transfer;
@@ -77,7 +79,7 @@ public final class ChainService implements AutoCloseable {
     // ---- writes
 
     public CompletableFuture<BlockResult> submitBlock(Block block, String source) {
-        return CompletableFuture.supplyAsync(() -> chain.submit(block, source), executor);
+        return CompletableFuture.supplyAsync(() -> context.submitBlock(block, source), executor);
     }
 
     /**
@@ -85,7 +87,44 @@ public final class ChainService implements AutoCloseable {
      * the reason when it is refused; accepted ones are announced to listeners (relay).
      */
     public CompletableFuture<Transfer> submitTransaction(Transfer tx, String source) {
-        return CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> context.submitTransaction(tx, source), executor);
+    }
+
+    /** Runs {@code task} on the chain thread with direct access; failures are logged, never lost silently. */
+    public void execute(java.util.function.Consumer<ChainContext> task) {
+        executor.execute(() -> {
+            try {
+                task.accept(context);
+            } catch (RuntimeException e) {
+                log.error("Chain task failed", e);
+            }
+        });
+    }
+
+    /** Runs {@code task} on the chain thread every {@code period}, for timers of chain-thread components. */
+    public void every(Duration period, java.util.function.Consumer<ChainContext> task) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                task.accept(context);
+            } catch (RuntimeException e) {
+                log.error("Periodic chain task failed", e);
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private final ChainContext context = new ChainContext() {
+        @Override
+        public ChainView view() {
+            return view;
+        }
+
+        @Override
+        public BlockResult submitBlock(Block block, String source) {
+            return chain.submit(block, source);
+        }
+
+        @Override
+        public Transfer submitTransaction(Transfer tx, String source) {
             List<Transfer> evicted = mempool.add(tx);
             if (!evicted.isEmpty()) {
                 log.debug("Evicted {} low-fee transactions for {}", evicted.size(), tx.txid().shortHex());
@@ -94,8 +133,18 @@ public final class ChainService implements AutoCloseable {
             listeners.forEach(l -> l.onTransactionAccepted(tx, source));
             scheduleTemplateRefresh();
             return tx;
-        }, executor);
-    }
+        }
+
+        @Override
+        public MiningJob blockTemplate(Address rewardTo) {
+            return BlockAssembler.assemble(chain, mempool, rewardTo, clock.millis());
+        }
+
+        @Override
+        public long now() {
+            return clock.millis();
+        }
+    };
 
     /** Runs a read-only query on the chain thread. */
     public <T> CompletableFuture<T> read(Function<ChainView, T> query) {
