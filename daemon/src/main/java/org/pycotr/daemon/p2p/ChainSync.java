@@ -161,7 +161,8 @@ final class ChainSync {
                 context.remove(0);
             }
         }
-        peer.updateBestHeight(headers.get(headers.size() - 1).height());
+        BlockHeader last = headers.get(headers.size() - 1);
+        peer.sawBlock(last.height(), last.hash());
         log.info("Sync: {} new headers from {}, up to height {}", added, peer, headers.get(headers.size() - 1).height());
         if (headers.size() == WireLimits.MAX_HEADERS) {
             requestHeaders(peer, c);
@@ -222,7 +223,7 @@ final class ChainSync {
                     break;
                 }
                 Hash hash = h.hash();
-                if (!inFlight.containsKey(hash) && !downloaded.containsKey(hash) && p.bestHeight() >= h.height()) {
+                if (!inFlight.containsKey(hash) && !downloaded.containsKey(hash) && canServe(p, h)) {
                     batch.add(hash);
                     inFlight.put(hash, new Request(p, c.now(), h.height()));
                 }
@@ -231,6 +232,15 @@ final class ChainSync {
                 p.send(Envelope.newBuilder().setGetBlocks(GetBlocks.newBuilder().addAllHashes(Messages.hashBytes(batch))).build());
             }
         }
+    }
+
+    /**
+     * Whether {@code p} has the block of queued header {@code h}: its best known block is queued at
+     * or above h's height. The queue is one chain, so that block descends from h.
+     */
+    private boolean canServe(Peer p, BlockHeader h) {
+        BlockHeader best = queued.get(p.bestKnownBlock());
+        return best != null && best.height() >= h.height();
     }
 
     private void dropQueuedWeHave(ChainContext c) {

@@ -45,6 +45,7 @@ public final class Peer {
     private final PeerScore score;
     private boolean flushScheduled;
     private volatile long bestHeight;
+    private volatile Hash bestKnownBlock;
     private volatile int scorePoints;
 
     Peer(Channel channel, boolean inbound, PeerInfo info, NetworkStats stats, Clock clock, BanList bans) {
@@ -56,6 +57,7 @@ public final class Peer {
         this.bans = bans;
         this.score = new PeerScore(clock.millis());
         this.bestHeight = info.bestHeight();
+        this.bestKnownBlock = info.bestHash();
         this.name = info.listenAddress() != null ? info.listenAddress().toString() : remoteAddress();
     }
 
@@ -76,9 +78,16 @@ public final class Peer {
         return bestHeight;
     }
 
-    void updateBestHeight(long height) {
+    /** The tip of the best chain we know the peer has: it can serve that block and its ancestors. */
+    public Hash bestKnownBlock() {
+        return bestKnownBlock;
+    }
+
+    /** The peer showed us a block (announced it, or sent its header): note it if it is its new best. */
+    void sawBlock(long height, Hash hash) {
         if (height > bestHeight) {
             bestHeight = height;
+            bestKnownBlock = hash;
         }
     }
 

@@ -91,7 +91,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
                 }
                 List<Hash> txids = Messages.hashes(m.getTxidsList());
                 peer.markKnownBlock(header.hash());
-                peer.updateBestHeight(header.height());
+                peer.sawBlock(header.height(), header.hash());
                 chain.execute(c -> blockRelay.onNewBlock(peer, header, coinbase, txids, c));
             }
             case GET_BLOCK_TXS -> {
