@@ -19,6 +19,8 @@ import org.pycotr.daemon.mining.BlockAssembler;
 import org.pycotr.daemon.mining.Miner;
 import org.pycotr.daemon.mining.MiningJob;
 import org.pycotr.protocol.crypto.Address;
+import org.pycotr.protocol.crypto.PrivateKey;
+import org.pycotr.protocol.rules.RuleViolation;
 import org.pycotr.protocol.block.Block;
 import org.pycotr.protocol.params.ChainParams;
 import org.pycotr.protocol.tx.Transfer;
@@ -47,6 +49,7 @@ public final class ChainService implements AutoCloseable {
     private final ChainView view;
     private final List<ChainEvents> listeners = new CopyOnWriteArrayList<>();
     private final MinerSettings minerSettings;
+    private final ChainMetrics metrics = new ChainMetrics();
     private Miner miner;
     private boolean mining;
     private Duration pause;
@@ -120,12 +123,25 @@ public final class ChainService implements AutoCloseable {
 
         @Override
         public BlockResult submitBlock(Block block, String source) {
-            return chain.submit(block, source);
+            BlockResult r = chain.submit(block, source);
+            switch (r.status()) {
+                case CONNECTED, SIDE_BRANCH -> metrics.blockAccepted();
+                case INVALID -> metrics.blockRejected(r.violation().reason().code());
+                default -> { }
+            }
+            return r;
         }
 
         @Override
         public Transfer submitTransaction(Transfer tx, String source) {
-            List<Transfer> evicted = mempool.add(tx);
+            List<Transfer> evicted;
+            try {
+                evicted = mempool.add(tx);
+            } catch (RuleViolation v) {
+                metrics.transactionRejected(v.reason().code());
+                throw v;
+            }
+            metrics.transactionAccepted();
             if (!evicted.isEmpty()) {
                 log.debug("Evicted {} low-fee transactions for {}", evicted.size(), tx.txid().shortHex());
             }
@@ -145,6 +161,24 @@ public final class ChainService implements AutoCloseable {
             return clock.millis();
         }
     };
+
+    /**
+     * Signs a transfer from {@code key} with the sender's next free nonce (after its pending ones)
+     * and submits it, in one step on the chain thread, so concurrent requests never pick the same
+     * nonce. Custodial convenience for the legacy frontend routes; the v1 API takes signed ones.
+     */
+    public CompletableFuture<Transfer> signAndSubmit(PrivateKey key, Address to, long amount, long fee, String memo,
+            String source) {
+        return CompletableFuture.supplyAsync(() -> {
+            Transfer tx = Transfer.sign(key, chain.params().networkId(), to, amount, fee,
+                    mempool.nextNonce(key.address()), memo);
+            return context.submitTransaction(tx, source);
+        }, executor);
+    }
+
+    public ChainMetrics metrics() {
+        return metrics;
+    }
 
     /** Runs a read-only query on the chain thread. */
     public <T> CompletableFuture<T> read(Function<ChainView, T> query) {

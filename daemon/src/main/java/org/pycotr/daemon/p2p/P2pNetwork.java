@@ -12,7 +12,10 @@ import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,13 @@ public final class P2pNetwork implements AutoCloseable {
     private final ErrorHandler errors;
     private final CountingHandler counting;
     private Channel server;
+    /** Node ids of peers by name, remembered after they leave: blocks keep naming their source. */
+    private final Map<String, String> nodeIdsByName = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 1000;
+        }
+    });
 
     public P2pNetwork(NetworkSettings settings, ChainService chain, ChainParams params, Clock clock) {
         this.settings = settings;
@@ -81,6 +91,7 @@ public final class P2pNetwork implements AutoCloseable {
                 new PeerManager.Listener() {
                     @Override
                     public void onPeerConnected(Peer peer) {
+                        nodeIdsByName.put(peer.name(), peer.info().nodeId());
                         chain.execute(c -> sync.onPeerConnected(peer, c));
                     }
 
@@ -172,8 +183,13 @@ public final class P2pNetwork implements AutoCloseable {
         return List.copyOf(manager.peers());
     }
 
-    public List<PeerManager.DisconnectEvent> recentDisconnects() {
+    public List<DisconnectEvent> recentDisconnects() {
         return manager.recentDisconnects();
+    }
+
+    /** The node id (hex) of the peer known by {@code name}, the source name blocks and transactions carry. */
+    public Optional<String> nodeIdOfPeer(String name) {
+        return Optional.ofNullable(nodeIdsByName.get(name));
     }
 
     public NetworkStats stats() {

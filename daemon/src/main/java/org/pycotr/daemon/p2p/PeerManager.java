@@ -39,9 +39,6 @@ final class PeerManager {
 
     record Refusal(Disconnect.Reason reason, String detail) {}
 
-    /** Why a connection ended, for operators and tests. */
-    public record DisconnectEvent(String peer, Disconnect.Reason reason, String detail, boolean byUs, long atMs) {}
-
     interface Listener {
         void onPeerConnected(Peer peer);
 

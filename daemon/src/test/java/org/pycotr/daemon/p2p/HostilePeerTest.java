@@ -72,7 +72,7 @@ class HostilePeerTest {
     }
 
     private Disconnect.Reason lastReason() {
-        List<PeerManager.DisconnectEvent> events = node.net.recentDisconnects();
+        List<DisconnectEvent> events = node.net.recentDisconnects();
         return events.get(events.size() - 1).reason();
     }
 
