@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import org.pycotr.daemon.chain.BlockResult;
 import org.pycotr.daemon.mempool.MempoolLimits;
-import org.pycotr.daemon.mining.MiningJob;
 import org.pycotr.daemon.node.ChainService;
 import org.pycotr.daemon.node.ChainView;
 import org.pycotr.daemon.node.MinerSettings;
@@ -13,11 +12,9 @@ import org.pycotr.daemon.p2p.NetworkSettings;
 import org.pycotr.daemon.p2p.P2pNetwork;
 import org.pycotr.daemon.p2p.PeerAddress;
 import org.pycotr.protocol.block.Block;
-import org.pycotr.protocol.block.BlockHeader;
 import org.pycotr.protocol.crypto.Hash;
 import org.pycotr.protocol.crypto.PrivateKey;
 import org.pycotr.protocol.params.ChainParams;
-import org.pycotr.protocol.testing.Blocks;
 import org.pycotr.protocol.tx.Transfer;
 
 /** A real node (chain service and P2P network on loopback) inside the test JVM. */
@@ -93,28 +90,7 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Mines one block on the tip from the mempool, exactly as the miner would, and announces it. */
     public Block mineBlock() {
-        java.util.concurrent.CompletableFuture<Block> done = new java.util.concurrent.CompletableFuture<>();
-        chain.execute(c -> {
-            try {
-                done.complete(mineOn(c));
-            } catch (RuntimeException | AssertionError e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.join();
-    }
-
-    private Block mineOn(org.pycotr.daemon.node.ChainContext c) {
-        MiningJob job = c.blockTemplate(minerKey.address());
-        BlockHeader t = job.template();
-        long time = Math.max(job.minTimestamp(), c.now());
-        Block b = Blocks.mine(new BlockHeader(t.version(), t.height(), t.previousHash(), t.merkleRoot(), time, t.target(), 0),
-                job.coinbase(), job.transfers());
-        BlockResult r = c.submitBlock(b, ChainService.LOCAL);
-        if (r.status() != BlockResult.Status.CONNECTED) {
-            throw new AssertionError("own block not connected: " + r);
-        }
-        return b;
+        return LocalMining.mineOne(chain, minerKey.address());
     }
 
     @Override
