@@ -7,9 +7,8 @@ pycotr_build_if_needed() {
   if [ "${PYCOTR_NO_BUILD:-0}" = "1" ] && [ -f "$jar" ]; then
     return 0
   fi
-  if [ -f "$jar" ] && [ -z "$(find "$root/pom.xml" "$root"/proto "$root"/protocol "$root"/daemon/src "$root"/daemon/pom.xml \
-        -newer "$jar" -type f \( -name '*.java' -o -name '*.proto' -o -name 'pom.xml' -o -name '*.xml' \) \
-        -not -path '*/target/*' 2>/dev/null | head -n 1)" ]; then
+  if [ -f "$jar" ] && [ -z "$(find "$root"/pom.xml "$root"/proto/pom.xml "$root"/protocol/pom.xml "$root"/daemon/pom.xml \
+        "$root"/proto/src/main "$root"/protocol/src/main "$root"/daemon/src/main -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
     return 0
   fi
   echo "Building pycotrd (first run or sources changed)..." >&2
@@ -17,4 +16,5 @@ pycotr_build_if_needed() {
     echo "pycotrd: build failed; run ./mvnw -B -pl daemon -am install to see why" >&2
     return 1
   }
+  touch "$jar"  # up to date now, even if Maven found nothing to repackage
 }
