@@ -1,8 +1,6 @@
 package org.pycotr.daemon;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,7 +133,7 @@ public final class Pycotrd implements Callable<Integer> {
         requirePositive(banDuration, "--ban-duration");
         requirePositive(mempoolMaxMb, "--mempool-max-mb");
         requirePositive(mempoolExpiryHours, "--mempool-expiry-hours");
-        PrivateKey rewardKey = minerKey == null || minerKey.isBlank() ? null : readKey(minerKey, "--miner-key");
+        PrivateKey rewardKey = minerKey == null || minerKey.isBlank() ? null : KeyFiles.read(minerKey, "--miner-key");
         if (rewardKey == null) {
             rewardKey = PrivateKey.generate();
             if (mine) {
@@ -153,7 +151,7 @@ public final class Pycotrd implements Callable<Integer> {
                 new MempoolLimits(mempoolMaxTxs, mempoolMaxMb * 1024 * 1024, Duration.ofHours(mempoolExpiryHours),
                         MempoolLimits.DEFAULT.maxNonceGap()),
                 network, httpHost, httpPort, httpThreads, url, new AdminAccess(admin, adminToken), legacyApi,
-                faucetKey == null || faucetKey.isBlank() ? null : readKey(faucetKey, "--faucet-key"));
+                faucetKey == null || faucetKey.isBlank() ? null : KeyFiles.read(faucetKey, "--faucet-key"));
     }
 
     private static void requireNonNegative(long v, String name) {
@@ -165,27 +163,6 @@ public final class Pycotrd implements Callable<Integer> {
     private static void requirePositive(long v, String name) {
         if (v <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + v);
-        }
-    }
-
-    /** A key given as 64 hex characters, or as a file holding them. */
-    static PrivateKey readKey(String value, String option) {
-        String v = value.trim();
-        if (!v.matches("[0-9a-fA-F]{64}")) {
-            Path file = Path.of(v);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(option + " must be 64 hex characters or a readable key file, got '" + v + "'");
-            }
-            try {
-                v = Files.readString(file).trim();
-            } catch (IOException e) {
-                throw new IllegalArgumentException(option + ": cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        try {
-            return PrivateKey.fromHex(v);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pycotr.daemon.EnvDefaults;
+import org.pycotr.daemon.KeyFiles;
 import org.pycotr.protocol.crypto.Address;
 import org.pycotr.protocol.crypto.Hash;
 import org.pycotr.protocol.crypto.PrivateKey;
@@ -234,14 +235,10 @@ public final class PycotrCli implements Runnable {
     /** Reads keys given as hex or as a file. */
     static final class Keys {
         static PrivateKey read(String value) {
-            String v = value.trim();
             try {
-                if (!v.matches("[0-9a-fA-F]{64}") && Files.isRegularFile(Path.of(v))) {
-                    v = Files.readString(Path.of(v)).trim();
-                }
-                return PrivateKey.fromHex(v);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new CliException("--key: " + e.getMessage());
+                return KeyFiles.read(value, "--key");
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
             }
         }
     }
