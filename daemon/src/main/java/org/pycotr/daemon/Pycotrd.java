@@ -102,6 +102,10 @@ public final class Pycotrd implements Callable<Integer> {
     @Option(names = "--admin-token", paramLabel = "TOKEN", description = "Token for --admin TOKEN (at least 16 characters).")
     String adminToken;
 
+    @Option(names = "--verify-threads", paramLabel = "N",
+            description = "Threads checking signatures before the chain thread applies them (default: one per core, ${DEFAULT-VALUE} here).")
+    int verifyThreads = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--mempool-max-txs", paramLabel = "N", description = "Most transactions in the mempool (default: ${DEFAULT-VALUE}).")
     int mempoolMaxTxs = MempoolLimits.DEFAULT.maxTransactions();
 
@@ -150,7 +154,7 @@ public final class Pycotrd implements Callable<Integer> {
         return new NodeConfig(params, new MinerSettings(mine, minerThreads, rewardKey.address(), Duration.ofSeconds(minerPause)),
                 new MempoolLimits(mempoolMaxTxs, mempoolMaxMb * 1024 * 1024, Duration.ofHours(mempoolExpiryHours),
                         MempoolLimits.DEFAULT.maxNonceGap()),
-                network, httpHost, httpPort, httpThreads, url, new AdminAccess(admin, adminToken), legacyApi,
+                verifyThreads, network, httpHost, httpPort, httpThreads, url, new AdminAccess(admin, adminToken), legacyApi,
                 faucetKey == null || faucetKey.isBlank() ? null : KeyFiles.read(faucetKey, "--faucet-key"));
     }
 

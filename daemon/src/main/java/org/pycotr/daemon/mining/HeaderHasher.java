@@ -11,13 +11,13 @@ import org.pycotr.protocol.encoding.ChainCodec;
  * so their SHA-256 state (the "midstate") is computed once and copied for each nonce; only the
  * last 8 bytes and the second SHA-256 are hashed per try. Not thread-safe: one per mining thread.
  */
-final class HeaderHasher {
+public final class HeaderHasher {
     private final MessageDigest prefixState;
     private final MessageDigest second = Sha256.newDigest();
     private final byte[] nonceBytes = new byte[8];
     private final byte[] first = new byte[32];
 
-    HeaderHasher(byte[] header) {
+    public HeaderHasher(byte[] header) {
         if (header.length != ChainCodec.HEADER_BYTES) {
             throw new IllegalArgumentException("header must be " + ChainCodec.HEADER_BYTES + " bytes");
         }
@@ -26,7 +26,7 @@ final class HeaderHasher {
     }
 
     /** Writes {@code SHA-256(SHA-256(prefix || nonce))} into {@code out} (32 bytes). */
-    void hash(long nonce, byte[] out) {
+    public void hash(long nonce, byte[] out) {
         for (int i = 0; i < 8; i++) {
             nonceBytes[i] = (byte) (nonce >>> (56 - 8 * i));
         }
@@ -42,7 +42,7 @@ final class HeaderHasher {
     }
 
     /** {@code hash <= target}, both as 32 big-endian bytes. */
-    static boolean meets(byte[] hash, byte[] target) {
+    public static boolean meets(byte[] hash, byte[] target) {
         return Arrays.compareUnsigned(hash, target) <= 0;
     }
 }

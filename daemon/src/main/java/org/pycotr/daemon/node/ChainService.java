@@ -50,6 +50,7 @@ public final class ChainService implements AutoCloseable {
     private final List<ChainEvents> listeners = new CopyOnWriteArrayList<>();
     private final MinerSettings minerSettings;
     private final ChainMetrics metrics = new ChainMetrics();
+    private final SignatureWorkers signatures;
     private Miner miner;
     private boolean mining;
     private Duration pause;
@@ -57,7 +58,13 @@ public final class ChainService implements AutoCloseable {
     private ScheduledFuture<?> pendingRefresh;
 
     public ChainService(ChainParams params, MempoolLimits limits, MinerSettings minerSettings, Clock clock) {
+        this(params, limits, minerSettings, clock, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param verifyThreads threads that check signatures before work reaches the chain thread */
+    public ChainService(ChainParams params, MempoolLimits limits, MinerSettings minerSettings, Clock clock, int verifyThreads) {
         this.clock = clock;
+        this.signatures = new SignatureWorkers(verifyThreads);
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "chain");
             t.setDaemon(true);
@@ -82,7 +89,8 @@ public final class ChainService implements AutoCloseable {
     // ---- writes
 
     public CompletableFuture<BlockResult> submitBlock(Block block, String source) {
-        return CompletableFuture.supplyAsync(() -> context.submitBlock(block, source), executor);
+        return signatures.verify(block.transfers())
+                .thenApplyAsync(v -> context.submitBlock(block, source), executor);
     }
 
     /**
@@ -90,7 +98,15 @@ public final class ChainService implements AutoCloseable {
      * the reason when it is refused; accepted ones are announced to listeners (relay).
      */
     public CompletableFuture<Transfer> submitTransaction(Transfer tx, String source) {
-        return CompletableFuture.supplyAsync(() -> context.submitTransaction(tx, source), executor);
+        return signatures.verify(List.of(tx)).thenApplyAsync(v -> context.submitTransaction(tx, source), executor);
+    }
+
+    /**
+     * Checks these signatures on the worker threads, then runs {@code task} on the chain thread:
+     * for network messages carrying transactions, so the chain thread never waits on Ed25519.
+     */
+    public void verifyThenExecute(List<Transfer> transfers, java.util.function.Consumer<ChainContext> task) {
+        signatures.verify(transfers).thenRun(() -> execute(task));
     }
 
     /** Runs {@code task} on the chain thread with direct access; failures are logged, never lost silently. */
@@ -271,6 +287,7 @@ public final class ChainService implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        signatures.close();
         if (miner != null) {
             miner.close();
         }

@@ -20,7 +20,7 @@ public final class Node implements AutoCloseable {
     private final HttpServer http;
 
     public Node(NodeConfig config, Clock clock) {
-        chain = new ChainService(config.params(), config.mempool(), config.miner(), clock);
+        chain = new ChainService(config.params(), config.mempool(), config.miner(), clock, config.verifyThreads());
         net = new P2pNetwork(config.network(), chain, config.params(), clock).start();
         Router router = new Router(path -> path.startsWith("/v1") || path.equals("/metrics") ? V1Api.ERRORS : LegacyApi.ERRORS);
         new V1Api(chain, net, config.params(), config.admin(), config.advertisedUrl(), config.network().listenHost())

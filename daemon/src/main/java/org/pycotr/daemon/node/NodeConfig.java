@@ -11,9 +11,11 @@ import org.pycotr.protocol.params.ChainParams;
  * Everything a node is started with, validated: the network it joins, how it mines, peers, HTTP
  * and admin access.
  *
+ * @param verifyThreads threads checking signatures before the chain thread sees them
  * @param faucet the dev faucet key for legacy purchases, or {@code null}
  */
-public record NodeConfig(ChainParams params, MinerSettings miner, MempoolLimits mempool, NetworkSettings network,
+public record NodeConfig(ChainParams params, MinerSettings miner, MempoolLimits mempool, int verifyThreads,
+        NetworkSettings network,
         String httpHost, int httpPort, int httpThreads, String advertisedUrl, AdminAccess admin, boolean legacyApi,
         PrivateKey faucet) {
     public NodeConfig {
@@ -24,6 +26,9 @@ public record NodeConfig(ChainParams params, MinerSettings miner, MempoolLimits 
         Objects.requireNonNull(admin, "admin");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("HTTP port must be 0-65535, got " + httpPort);
+        }
+        if (verifyThreads < 1) {
+            throw new IllegalArgumentException("verify threads must be at least 1, got " + verifyThreads);
         }
         if (httpThreads < 1) {
             throw new IllegalArgumentException("HTTP threads must be at least 1");

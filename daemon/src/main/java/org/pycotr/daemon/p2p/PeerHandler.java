@@ -80,7 +80,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
                 limit(e.getTxs().getTransactionsCount(), WireLimits.MAX_INV_RECEIVE, "Txs");
                 List<Transfer> txs = transfers(e.getTxs().getTransactionsList());
                 peer.markKnownTxs(txs.stream().map(Transfer::txid).toList());
-                chain.execute(c -> txRelay.onTxs(peer, txs, c));
+                chain.verifyThenExecute(txs, c -> txRelay.onTxs(peer, txs, c));
             }
             case NEW_BLOCK -> {
                 NewBlock m = e.getNewBlock();
@@ -104,7 +104,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
                 limit(e.getBlockTxs().getTransactionsCount(), WireLimits.MAX_BLOCK_TXS, "BlockTxs");
                 Hash block = Messages.hash(e.getBlockTxs().getBlockHash());
                 List<Transfer> txs = transfers(e.getBlockTxs().getTransactionsList());
-                chain.execute(c -> blockRelay.onBlockTxs(peer, block, txs, c));
+                chain.verifyThenExecute(txs, c -> blockRelay.onBlockTxs(peer, block, txs, c));
             }
             case GET_HEADERS -> {
                 limit(e.getGetHeaders().getLocatorCount(), WireLimits.MAX_LOCATOR, "GetHeaders");
@@ -132,7 +132,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
                     peer.markKnownBlock(block.hash());
                     blocks.add(block);
                 }
-                chain.execute(c -> sync.onBlocks(peer, blocks, c));
+                chain.verifyThenExecute(blocks.stream().flatMap(b -> b.transfers().stream()).toList(),
+                        c -> sync.onBlocks(peer, blocks, c));
             }
             case GET_PEERS -> manager.onGetPeers(peer);
             case PEERS -> {

@@ -39,7 +39,7 @@ public final class HttpNode implements AutoCloseable {
         this.url = "http://localhost:" + httpPort;
         NetworkSettings d = NetworkSettings.defaults("127.0.0.1", 0, bootstrap, url);
         NodeConfig config = new NodeConfig(params, new MinerSettings(false, 1, miner.address(), Duration.ofSeconds(5)),
-                MempoolLimits.DEFAULT, d, "127.0.0.1", httpPort, 2, url, admin, true, faucet);
+                MempoolLimits.DEFAULT, 2, d, "127.0.0.1", httpPort, 2, url, admin, true, faucet);
         this.node = new Node(config, Clock.systemUTC());
     }
 
