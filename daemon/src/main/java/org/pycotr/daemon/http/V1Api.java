@@ -204,33 +204,32 @@ public final class V1Api {
         if (list.size() > MAX_BATCH) {
             throw ApiException.badRequest("at most " + MAX_BATCH + " transactions per batch, got " + list.size());
         }
-        List<CompletableFuture<ObjectNode>> results = new ArrayList<>();
+        ObjectNode[] results = new ObjectNode[list.size()];
+        List<Transfer> valid = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            int index = i;
-            CompletableFuture<ObjectNode> one;
             try {
-                Transfer tx = parseTransfer(list.get(i));
-                one = chain.submitTransaction(tx, "http").thenApply(t -> Json.object().put("index", index)
-                        .put("txid", t.txid().toHex()).put("status", "pending"));
+                valid.add(parseTransfer(list.get(i)));
+                positions.add(i);
             } catch (ApiException e) {
-                one = CompletableFuture.completedFuture(rejected(index, e.code(), e.getMessage()));
+                results[i] = rejected(i, e.code(), e.getMessage());
             }
-            results.add(one.exceptionally(t -> {
-                Throwable c = t.getCause() != null ? t.getCause() : t;
-                return c instanceof RuleViolation v ? rejected(index, v.reason().code(), v.getMessage())
-                        : rejected(index, "internal_error", c.getMessage());
-            }));
         }
-        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        return chain.submitTransactions(valid, "http").thenApply(outcomes -> {
+            for (int k = 0; k < outcomes.size(); k++) {
+                int index = positions.get(k);
+                results[index] = outcomes.get(k) instanceof Transfer t
+                        ? Json.object().put("index", index).put("txid", t.txid().toHex()).put("status", "pending")
+                        : rejected(index, ((RuleViolation) outcomes.get(k)).reason().code(), ((RuleViolation) outcomes.get(k)).getMessage());
+            }
             ObjectNode out = Json.object();
             ArrayNode items = out.putArray("results");
             int accepted = 0;
-            for (CompletableFuture<ObjectNode> f : results) {
-                ObjectNode r = f.join();
+            for (ObjectNode r : results) {
                 accepted += r.has("txid") ? 1 : 0;
                 items.add(r);
             }
-            out.put("accepted", accepted).put("rejected", results.size() - accepted);
+            out.put("accepted", accepted).put("rejected", results.length - accepted);
             return HttpReply.json(200, out);
         });
     }

@@ -102,6 +102,25 @@ public final class ChainService implements AutoCloseable {
     }
 
     /**
+     * Offers several transactions at once, in order: their signatures are checked in parallel,
+     * then one chain task admits them one after the other. Each result is the accepted transfer
+     * or the {@code RuleViolation} that refused it.
+     */
+    public CompletableFuture<List<Object>> submitTransactions(List<Transfer> txs, String source) {
+        return signatures.verify(txs).thenApplyAsync(v -> {
+            List<Object> results = new java.util.ArrayList<>(txs.size());
+            for (Transfer tx : txs) {
+                try {
+                    results.add(context.submitTransaction(tx, source));
+                } catch (RuleViolation e) {
+                    results.add(e);
+                }
+            }
+            return results;
+        }, executor);
+    }
+
+    /**
      * Checks these signatures on the worker threads, then runs {@code task} on the chain thread:
      * for network messages carrying transactions, so the chain thread never waits on Ed25519.
      */

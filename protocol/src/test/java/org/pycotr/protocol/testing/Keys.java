@@ -12,10 +12,13 @@ public final class Keys {
 
     private Keys() {}
 
-    /** A deterministic key: the seed is {@code n} repeated 32 times. */
+    /** A deterministic key: the seed is the byte {@code n} repeated, with {@code n} itself in front when above 255. */
     public static PrivateKey seeded(int n) {
         byte[] seed = new byte[32];
         java.util.Arrays.fill(seed, (byte) n);
+        if (n > 255) {
+            java.nio.ByteBuffer.wrap(seed).putInt(n);
+        }
         return PrivateKey.fromSeed(seed);
     }
 }
