@@ -44,6 +44,8 @@ public final class Mempool {
     /** Insertion order is arrival order, which is what expiry walks. */
     private final Map<Hash, Entry> byId = new LinkedHashMap<>();
     private final Map<Address, NavigableMap<Long, Entry>> bySender = new HashMap<>();
+    /** What each sender's pending transactions spend, kept up to date so admission is O(log n), not O(pending). */
+    private final Map<Address, Long> costBySender = new HashMap<>();
     private final TreeSet<Entry> byFeeRate = new TreeSet<>(Entry.LOWEST_FEE_RATE_FIRST);
     private long bytes;
     private long nextSequence;
@@ -97,10 +99,7 @@ public final class Mempool {
             throw new RuleViolation(RejectReason.NONCE_GAP_TOO_LARGE, "nonce " + tx.nonce() + ", highest pending or used "
                     + highest + ", gap allowed " + limits.maxNonceGap());
         }
-        long committed = 0;
-        for (Entry e : pending.values()) {
-            committed += e.tx().cost();
-        }
+        long committed = costBySender.getOrDefault(tx.from(), 0L);
         if (account.balance() - committed < tx.cost()) {
             throw new RuleViolation(RejectReason.INSUFFICIENT_BALANCE, "needs " + tx.cost() + ", has " + account.balance()
                     + " of which " + committed + " is spent by pending transactions");
@@ -154,6 +153,7 @@ public final class Mempool {
     private void insert(Entry e) {
         byId.put(e.tx().txid(), e);
         bySender.computeIfAbsent(e.tx().from(), a -> new TreeMap<>()).put(e.tx().nonce(), e);
+        costBySender.merge(e.tx().from(), e.tx().cost(), Long::sum);
         byFeeRate.add(e);
         bytes += e.tx().size();
     }
@@ -164,6 +164,9 @@ public final class Mempool {
         pending.remove(e.tx().nonce());
         if (pending.isEmpty()) {
             bySender.remove(e.tx().from());
+            costBySender.remove(e.tx().from());
+        } else {
+            costBySender.merge(e.tx().from(), -e.tx().cost(), Long::sum);
         }
         byFeeRate.remove(e);
         bytes -= e.tx().size();
@@ -310,8 +313,7 @@ public final class Mempool {
 
     /** What {@code sender}'s pending transactions will spend. */
     public long pendingCost(Address sender) {
-        NavigableMap<Long, Entry> pending = bySender.get(sender);
-        return pending == null ? 0 : pending.values().stream().mapToLong(e -> e.tx().cost()).sum();
+        return costBySender.getOrDefault(sender, 0L);
     }
 
     public int size() {
