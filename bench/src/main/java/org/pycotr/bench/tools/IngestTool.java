@@ -1,9 +1,5 @@
 package org.pycotr.bench.tools;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,29 +70,25 @@ public final class IngestTool {
             List<Thread> clients = new ArrayList<>();
             for (List<String> mine : bodies) {
                 Thread t = new Thread(() -> {
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                    for (String body : mine) {
-                        if (System.nanoTime() >= end) {
-                            return;
-                        }
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(), HttpResponse.BodyHandlers.ofString());
+                    try (KeepAliveClient http = new KeepAliveClient("127.0.0.1", port)) {
+                        for (String body : mine) {
+                            if (System.nanoTime() >= end) {
+                                return;
+                            }
+                            long t0 = System.nanoTime();
+                            KeepAliveClient.Response r = http.post(path, body);
                             latencies.add(System.nanoTime() - t0);
-                            if (r.statusCode() == 202) {
+                            if (r.status() == 202) {
                                 accepted.incrementAndGet();
-                            } else if (r.statusCode() == 200 && p.batch() > 1) {
-                                int ok = count(r.body(), "\"accepted\":");
-                                accepted.addAndGet(ok);
+                            } else if (r.status() == 200 && p.batch() > 1) {
+                                accepted.addAndGet(count(r.body(), "\"accepted\":"));
                                 errors.addAndGet(count(r.body(), "\"rejected\":"));
                             } else {
                                 errors.incrementAndGet();
                             }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
                         }
+                    } catch (java.io.IOException e) {
+                        errors.incrementAndGet();
                     }
                 });
                 clients.add(t);
