@@ -39,8 +39,11 @@ public final class HttpServer implements AutoCloseable {
                             protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
                                 String path = oversized instanceof io.netty.handler.codec.http.HttpRequest r
                                         ? new io.netty.handler.codec.http.QueryStringDecoder(r.uri()).path() : "/";
+                                // Keep the connection: the aggregator discards the rest of the body, so the
+                                // client can finish sending and then read this answer.
                                 HttpHandler.write(ctx, router.styleFor(path).error(413, "body_too_large",
-                                        "request body over " + MAX_BODY_BYTES + " bytes"), false);
+                                        "request body over " + MAX_BODY_BYTES + " bytes"),
+                                        io.netty.handler.codec.http.HttpUtil.isKeepAlive(oversized));
                             }
                         });
                         ch.pipeline().addLast(handler);
