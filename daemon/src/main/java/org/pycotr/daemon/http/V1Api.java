@@ -103,14 +103,15 @@ public final class V1Api {
 
     record P2p(String host, int port) {}
 
+    private record Tip(long height, String hash, int mempool) {}
+
     private CompletableFuture<HttpReply> status() {
-        return chain.miningStatus().thenCombine(chain.read(v -> new long[] {v.height(), v.mempoolSize()})
-                .thenCombine(chain.read(v -> v.tip().hash().toHex()), (a, b) -> Map.entry(a, b)), (m, t) ->
-                HttpReply.json(200, new Status(params.network(), params.networkId().toHex(), ProtocolVersion.CURRENT,
-                        "pycotrd/0.1.0", Ids.fromHex(net.nodeId()).toString(), t.getKey()[0], t.getValue(),
-                        net.peers().size(), (int) t.getKey()[1],
-                        new Mining(m.mining(), m.threads(), m.pause().toSeconds(), m.hashes()),
-                        new P2p(p2pHost, net.port()), advertisedUrl)));
+        CompletableFuture<Tip> tip = chain.read(v -> new Tip(v.height(), v.tip().hash().toHex(), v.mempoolSize()));
+        return chain.miningStatus().thenCombine(tip, (m, t) -> HttpReply.json(200, new Status(params.network(),
+                params.networkId().toHex(), ProtocolVersion.CURRENT, "pycotrd/0.1.0", Ids.fromHex(net.nodeId()).toString(),
+                t.height(), t.hash(), net.peers().size(), t.mempool(),
+                new Mining(m.mining(), m.threads(), m.pause().toSeconds(), m.hashes()), new P2p(p2pHost, net.port()),
+                advertisedUrl)));
     }
 
     record ChainInfo(String network, String genesis, long height, String tip, String chainWork, String target,
