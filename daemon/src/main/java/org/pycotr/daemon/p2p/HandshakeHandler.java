@@ -115,7 +115,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         }
         ctx.channel().attr(Connections.PEER).set(peer);
         ctx.pipeline().replace(this, "keepalive", new KeepAliveHandler(clock, settings.pingInterval().toMillis(),
-                settings.idleTimeout().toMillis(), stats));
+                settings.idleTimeout().toMillis(), stats, local::tip));
         ctx.pipeline().addBefore("errors", "peer", manager.newPeerHandler(peer));
         manager.onReady(peer);
     }

@@ -12,9 +12,9 @@ import org.pycotr.proto.Ping;
 import org.pycotr.proto.Pong;
 
 /**
- * Keeps a connection honest about being alive: pings after {@code pingInterval} of our own
- * silence towards the peer, answers pings, and drops the peer after {@code idleTimeout} without
- * hearing anything. Time comes from the injected clock, checked on a one-second tick.
+ * Keeps a connection honest about being alive: pings every {@code pingInterval} (telling the peer
+ * our best chain), answers pings, and drops the peer after {@code idleTimeout} without hearing
+ * anything. Time comes from the injected clock, checked on a one-second tick.
  */
 final class KeepAliveHandler extends ChannelDuplexHandler {
     static final long TICK_MS = 1000;
@@ -23,12 +23,15 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
     private final long pingIntervalMs;
     private final long idleTimeoutMs;
     private final NetworkStats stats;
+    private final java.util.function.Supplier<LocalNode.Tip> tip;
     private long lastReadMs;
     private long lastPingMs;
     private ScheduledFuture<?> tick;
 
-    KeepAliveHandler(Clock clock, long pingIntervalMs, long idleTimeoutMs, NetworkStats stats) {
+    KeepAliveHandler(Clock clock, long pingIntervalMs, long idleTimeoutMs, NetworkStats stats,
+            java.util.function.Supplier<LocalNode.Tip> tip) {
         this.clock = clock;
+        this.tip = tip;
         this.pingIntervalMs = pingIntervalMs;
         this.idleTimeoutMs = idleTimeoutMs;
         this.stats = stats;
@@ -56,8 +59,10 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
         } else if (now - lastPingMs >= pingIntervalMs) {
             lastPingMs = now;
             stats.sent("PING");
+            LocalNode.Tip best = tip.get();
             ctx.writeAndFlush(Envelope.newBuilder().setPing(Ping.newBuilder()
-                    .setNonce(ThreadLocalRandom.current().nextLong())).build());
+                    .setNonce(ThreadLocalRandom.current().nextLong()).setBestHeight(best.height())
+                    .setBestHash(com.google.protobuf.ByteString.copyFrom(best.hash().bytes()))).build());
         }
     }
 
@@ -67,6 +72,11 @@ final class KeepAliveHandler extends ChannelDuplexHandler {
         Envelope e = (Envelope) msg;
         switch (e.getMessageCase()) {
             case PING -> {
+                Peer peer = ctx.channel().attr(Connections.PEER).get();
+                if (peer != null && e.getPing().getBestHash().size() == org.pycotr.protocol.crypto.Hash.LENGTH) {
+                    peer.sawBlock(e.getPing().getBestHeight(),
+                            org.pycotr.protocol.crypto.Hash.of(e.getPing().getBestHash().toByteArray()));
+                }
                 stats.sent("PONG");
                 ctx.writeAndFlush(Envelope.newBuilder().setPong(Pong.newBuilder().setNonce(e.getPing().getNonce())).build());
             }

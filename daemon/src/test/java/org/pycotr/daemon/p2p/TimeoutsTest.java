@@ -27,6 +27,7 @@ import org.pycotr.protocol.testing.TestGenesis;
 class TimeoutsTest {
     private final ManualClock clock = new ManualClock(1_000_000);
     private final NetworkStats stats = new NetworkStats();
+    private static final LocalNode.Tip TIP = new LocalNode.Tip(7, TestGenesis.params().networkId(), BigInteger.TEN);
     private final ScheduledExecutorService managerThread = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
@@ -52,11 +53,13 @@ class TimeoutsTest {
 
     @Test
     void pingsAfterThirtySecondsAndDropsAfterNinetyOfSilence() {
-        EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(clock, 30_000, 90_000, stats));
+        EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(clock, 30_000, 90_000, stats, () -> TIP));
         elapse(ch, Duration.ofSeconds(29));
         assertNull(lastOutbound(ch), "no ping before the interval");
         elapse(ch, Duration.ofSeconds(1));
-        assertTrue(lastOutbound(ch).hasPing());
+        Envelope ping = lastOutbound(ch);
+        assertTrue(ping.hasPing());
+        assertEquals(7, ping.getPing().getBestHeight(), "a ping tells our best height");
 
         ch.writeInbound(Envelope.newBuilder().setPong(org.pycotr.proto.Pong.newBuilder().setNonce(1)).build());
         elapse(ch, Duration.ofSeconds(89));
@@ -69,8 +72,20 @@ class TimeoutsTest {
     }
 
     @Test
+    void aPeersPingUpdatesItsKnownHeight() {
+        EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(clock, 30_000, 90_000, stats, () -> TIP));
+        Peer peer = new Peer(ch, true, new PeerInfo("00".repeat(16), 1, "test", new PeerAddress("127.0.0.1", 4001), "", 3,
+                TIP.hash(), BigInteger.ONE), stats, clock, new BanList(clock, Duration.ofHours(1)));
+        ch.attr(Connections.PEER).set(peer);
+        ch.writeInbound(Envelope.newBuilder().setPing(Ping.newBuilder().setNonce(1).setBestHeight(42)
+                .setBestHash(com.google.protobuf.ByteString.copyFrom(new byte[32]))).build());
+        assertEquals(42, peer.bestHeight());
+        assertEquals(org.pycotr.protocol.crypto.Hash.ZERO, peer.bestKnownBlock());
+    }
+
+    @Test
     void answersPingsWithPongs() {
-        EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(clock, 30_000, 90_000, stats));
+        EmbeddedChannel ch = new EmbeddedChannel(new KeepAliveHandler(clock, 30_000, 90_000, stats, () -> TIP));
         ch.writeInbound(Envelope.newBuilder().setPing(Ping.newBuilder().setNonce(77)).build());
         assertEquals(77, lastOutbound(ch).getPong().getNonce());
         assertNull(ch.readInbound(), "keep-alive traffic stops here");
