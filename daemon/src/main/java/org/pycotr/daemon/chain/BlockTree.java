@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.pycotr.protocol.block.Block;
 import org.pycotr.protocol.block.BlockHeader;
 import org.pycotr.protocol.crypto.Hash;
@@ -77,9 +78,13 @@ public final class BlockTree {
         return a;
     }
 
-    /** The nearest of {@code node} and its ancestors known to be invalid, or {@code null}. */
-    public static BlockNode invalidAncestor(BlockNode node) {
-        for (BlockNode b = node; b != null; b = b.parent()) {
+    /**
+     * The nearest of {@code node} and its ancestors known to be invalid, or {@code null}. The walk
+     * stops at the first block {@code knownValid} vouches for (the main chain), so extending the tip
+     * costs one step, not one per block back to genesis.
+     */
+    static BlockNode invalidAncestor(BlockNode node, Predicate<BlockNode> knownValid) {
+        for (BlockNode b = node; b != null && !knownValid.test(b); b = b.parent()) {
             if (b.isInvalid()) {
                 return b;
             }
@@ -91,10 +96,10 @@ public final class BlockTree {
      * The block ending the most-work chain not known to be invalid. Scans the whole tree, so it is
      * used only after a reorg failed, not on the normal path.
      */
-    BlockNode bestValidTip() {
+    BlockNode bestValidTip(Predicate<BlockNode> knownValid) {
         BlockNode best = genesis;
         for (BlockNode n : nodes.values()) {
-            if (n.beats(best) && invalidAncestor(n) == null) {
+            if (n.beats(best) && invalidAncestor(n, knownValid) == null) {
                 best = n;
             }
         }

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +120,7 @@ public final class Blockchain {
                         source, block.previousHash().shortHex());
                 return BlockResult.of(BlockResult.Status.ORPHAN, hash);
             }
-            if (BlockTree.invalidAncestor(parent) != null) {
+            if (BlockTree.invalidAncestor(parent, this::mainChainContains) != null) {
                 throw new RuleViolation(RejectReason.INVALID_PARENT, "parent " + parent + " is invalid");
             }
             headerRules.checkContextual(block.header(), BlockTree.recentHeaders(parent, headerRules.lookback()),
@@ -140,7 +140,7 @@ public final class Blockchain {
             return BlockResult.of(BlockResult.Status.SIDE_BRANCH, hash);
         }
         activateBestChain(node, disconnected, connected);
-        BlockNode bad = BlockTree.invalidAncestor(node);
+        BlockNode bad = BlockTree.invalidAncestor(node, this::mainChainContains);
         if (bad == node) {
             return BlockResult.invalid(hash, node.invalidReason());
         }
@@ -175,7 +175,7 @@ public final class Blockchain {
                 } catch (RuleViolation v) {
                     b.markInvalid(v);
                     log.warn("Block {} from {} is invalid: {}; returning to the best valid chain", b, b.source(), v.getMessage());
-                    candidate = tree.bestValidTip();
+                    candidate = tree.bestValidTip(this::mainChainContains);
                     break;
                 }
             }
@@ -206,10 +206,11 @@ public final class Blockchain {
 
     private void notifyTipChange(BlockNode oldTip, List<Block> disconnected, List<Block> connected) {
         // A failed reorg can disconnect and reconnect the same blocks: report only the net change.
-        Set<Block> both = new LinkedHashSet<>(disconnected);
-        both.retainAll(connected);
-        List<Block> off = disconnected.stream().filter(b -> !both.contains(b)).toList();
-        List<Block> on = connected.stream().filter(b -> !both.contains(b)).toList();
+        Set<Hash> both = new HashSet<>();
+        disconnected.forEach(b -> both.add(b.hash()));
+        both.retainAll(connected.stream().map(Block::hash).toList());
+        List<Block> off = disconnected.stream().filter(b -> !both.contains(b.hash())).toList();
+        List<Block> on = connected.stream().filter(b -> !both.contains(b.hash())).toList();
         if (off.isEmpty() && on.isEmpty()) {
             return;
         }

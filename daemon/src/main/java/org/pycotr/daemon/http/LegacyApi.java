@@ -6,8 +6,6 @@ import static io.netty.handler.codec.http.HttpMethod.POST;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -218,8 +216,7 @@ public final class LegacyApi {
         ArrayNode pool = out.putArray("pool_transactions");
         v.pendingTransactions().forEach(t -> pool.add(transaction(t)));
         if (withDifficulty) {
-            out.put("difficulty", new BigDecimal(v.tip().header().target().work())
-                    .divide(new BigDecimal(params.powLimit().work()), 6, RoundingMode.HALF_UP).doubleValue());
+            out.put("difficulty", v.tip().header().target().difficulty(params.powLimit()));
             out.put("mining_reward_amount", params.blockReward());
         } else {
             out.put("reward_amount", params.blockReward());

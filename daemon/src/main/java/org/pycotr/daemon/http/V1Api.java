@@ -6,12 +6,9 @@ import static io.netty.handler.codec.http.HttpMethod.POST;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.pycotr.daemon.chain.BlockNode;
@@ -120,14 +117,8 @@ public final class V1Api {
     private CompletableFuture<HttpReply> chainInfo() {
         return chain.read(v -> HttpReply.json(200, new ChainInfo(params.network(), params.networkId().toHex(), v.height(),
                 v.tip().hash().toHex(), v.tip().chainWork().toString(), v.tip().header().target().toHex(),
-                difficulty(v.tip()), params.blockReward(), params.targetBlockTimeMs(), params.maxBlockBytes(),
+                v.tip().header().target().difficulty(params.powLimit()), params.blockReward(), params.targetBlockTimeMs(), params.maxBlockBytes(),
                 v.totalBalance())));
-    }
-
-    /** How many times harder than the easiest allowed target the tip's target is (1 at the limit). */
-    double difficulty(BlockNode tip) {
-        return new BigDecimal(tip.header().target().work())
-                .divide(new BigDecimal(params.powLimit().work()), 6, RoundingMode.HALF_UP).doubleValue();
     }
 
     private CompletableFuture<HttpReply> block(String id) {

@@ -46,7 +46,8 @@ public final class Mempool {
     private final Map<Address, NavigableMap<Long, Entry>> bySender = new HashMap<>();
     /** What each sender's pending transactions spend, kept up to date so admission is O(log n), not O(pending). */
     private final Map<Address, Long> costBySender = new HashMap<>();
-    private final TreeSet<Entry> byFeeRate = new TreeSet<>(Entry.LOWEST_FEE_RATE_FIRST);
+    /** Each sender's last pending transaction: the only ones eviction may take, cheapest first. */
+    private final TreeSet<Entry> tails = new TreeSet<>(Entry.LOWEST_FEE_RATE_FIRST);
     private long bytes;
     private long nextSequence;
 
@@ -127,12 +128,10 @@ public final class Mempool {
         if (needCount <= 0 && needBytes <= 0) {
             return plan;
         }
-        PriorityQueue<Entry> tails = new PriorityQueue<>(Entry.LOWEST_FEE_RATE_FIRST);
-        for (NavigableMap<Long, Entry> pending : bySender.values()) {
-            tails.add(pending.lastEntry().getValue());
-        }
+        Iterator<Entry> byRate = tails.iterator();
+        PriorityQueue<Entry> uncovered = new PriorityQueue<>(Entry.LOWEST_FEE_RATE_FIRST);
         while (needCount > 0 || needBytes > 0) {
-            Entry lowest = tails.poll();
+            Entry lowest = nextCandidate(byRate, uncovered);
             if (lowest == null || FeeRate.compare(lowest.tx().fee(), lowest.tx().size(), tx.fee(), tx.size()) >= 0) {
                 throw new RuleViolation(RejectReason.MEMPOOL_FULL, "fee rate too low to replace anything pending");
             }
@@ -144,17 +143,37 @@ public final class Mempool {
             needBytes -= lowest.tx().size();
             Map.Entry<Long, Entry> before = bySender.get(lowest.tx().from()).lowerEntry(lowest.tx().nonce());
             if (before != null) {
-                tails.add(before.getValue());
+                uncovered.add(before.getValue());
             }
         }
         return plan;
     }
 
+    /** The cheaper of the next current tail and the next tail a planned eviction would uncover. */
+    private static Entry nextCandidate(Iterator<Entry> byRate, PriorityQueue<Entry> uncovered) {
+        // Peek without consuming: an iterator cannot, so a consumed tail that loses is put back in the queue.
+        Entry tail = byRate.hasNext() ? byRate.next() : null;
+        if (tail == null) {
+            return uncovered.poll();
+        }
+        if (!uncovered.isEmpty() && Entry.LOWEST_FEE_RATE_FIRST.compare(uncovered.peek(), tail) < 0) {
+            uncovered.add(tail);
+            return uncovered.poll();
+        }
+        return tail;
+    }
+
     private void insert(Entry e) {
         byId.put(e.tx().txid(), e);
-        bySender.computeIfAbsent(e.tx().from(), a -> new TreeMap<>()).put(e.tx().nonce(), e);
+        NavigableMap<Long, Entry> pending = bySender.computeIfAbsent(e.tx().from(), a -> new TreeMap<>());
+        if (pending.isEmpty() || pending.lastKey() < e.tx().nonce()) {
+            if (!pending.isEmpty()) {
+                tails.remove(pending.lastEntry().getValue());
+            }
+            tails.add(e);
+        }
+        pending.put(e.tx().nonce(), e);
         costBySender.merge(e.tx().from(), e.tx().cost(), Long::sum);
-        byFeeRate.add(e);
         bytes += e.tx().size();
     }
 
@@ -162,13 +181,15 @@ public final class Mempool {
         byId.remove(e.tx().txid());
         NavigableMap<Long, Entry> pending = bySender.get(e.tx().from());
         pending.remove(e.tx().nonce());
+        if (tails.remove(e) && !pending.isEmpty()) {
+            tails.add(pending.lastEntry().getValue());
+        }
         if (pending.isEmpty()) {
             bySender.remove(e.tx().from());
             costBySender.remove(e.tx().from());
         } else {
             costBySender.merge(e.tx().from(), -e.tx().cost(), Long::sum);
         }
-        byFeeRate.remove(e);
         bytes -= e.tx().size();
     }
 

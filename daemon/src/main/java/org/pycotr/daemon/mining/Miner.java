@@ -70,8 +70,11 @@ public final class Miner implements AutoCloseable {
         return jobId == id && !closed;
     }
 
-    /** Waits for a job whose pause is over; returns its id, or -1 when closed. */
-    private synchronized long awaitJob() throws InterruptedException {
+    /** A job as one thread took it: the id tells whether it is still the current one. */
+    private record Taken(long id, MiningJob job) {}
+
+    /** Waits for a job whose pause is over; {@code null} when closed. */
+    private synchronized Taken awaitJob() throws InterruptedException {
         while (!closed) {
             if (job == null) {
                 wait();
@@ -79,39 +82,28 @@ public final class Miner implements AutoCloseable {
             }
             long delay = job.notBeforeMs() - clock.millis();
             if (delay <= 0) {
-                return jobId;
+                return new Taken(jobId, job);
             }
             wait(delay);
         }
-        return -1;
+        return null;
     }
 
-    private synchronized MiningJob claimIfCurrent(long id) {
+    /** Spends job {@code id} if it is still current; false when another thread or a new tip got there first. */
+    private synchronized boolean claim(long id) {
         if (jobId != id) {
-            return null;
+            return false;
         }
-        MiningJob solved = job;
         job = null;
         jobId++;
-        return solved;
+        return true;
     }
 
     private void run(long startNonce) {
         byte[] out = new byte[32];
         try {
-            while (true) {
-                long id = awaitJob();
-                if (id < 0) {
-                    return;
-                }
-                MiningJob current;
-                synchronized (this) {
-                    current = job;
-                }
-                if (current == null) {
-                    continue;
-                }
-                search(id, current, startNonce, out);
+            for (Taken taken = awaitJob(); taken != null; taken = awaitJob()) {
+                search(taken.id(), taken.job(), startNonce, out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,7 +136,7 @@ public final class Miner implements AutoCloseable {
     }
 
     private void found(long id, MiningJob current, BlockHeader solved) {
-        if (claimIfCurrent(id) == null) {
+        if (!claim(id)) {
             return;
         }
         Block block = current.toBlock(solved);

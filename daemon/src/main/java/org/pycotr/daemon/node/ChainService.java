@@ -2,6 +2,7 @@ package org.pycotr.daemon.node;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.pycotr.daemon.chain.BlockResult;
 import org.pycotr.daemon.chain.Blockchain;
@@ -76,7 +78,7 @@ public final class ChainService implements AutoCloseable {
         this.minerSettings = minerSettings;
         this.pause = minerSettings.pause();
         this.lastTipChangeMs = clock.millis();
-        executor.scheduleWithFixedDelay(this::housekeeping, HOUSEKEEPING_MS, HOUSEKEEPING_MS, TimeUnit.MILLISECONDS);
+        every(Duration.ofMillis(HOUSEKEEPING_MS), c -> housekeeping());
         if (minerSettings.enabled()) {
             startMining();
         }
@@ -108,7 +110,7 @@ public final class ChainService implements AutoCloseable {
      */
     public CompletableFuture<List<Object>> submitTransactions(List<Transfer> txs, String source) {
         return signatures.verify(txs).thenApplyAsync(v -> {
-            List<Object> results = new java.util.ArrayList<>(txs.size());
+            List<Object> results = new ArrayList<>(txs.size());
             for (Transfer tx : txs) {
                 try {
                     results.add(context.submitTransaction(tx, source));
@@ -124,30 +126,29 @@ public final class ChainService implements AutoCloseable {
      * Checks these signatures on the worker threads, then runs {@code task} on the chain thread:
      * for network messages carrying transactions, so the chain thread never waits on Ed25519.
      */
-    public void verifyThenExecute(List<Transfer> transfers, java.util.function.Consumer<ChainContext> task) {
+    public void verifyThenExecute(List<Transfer> transfers, Consumer<ChainContext> task) {
         signatures.verify(transfers).thenRun(() -> execute(task));
     }
 
     /** Runs {@code task} on the chain thread with direct access; failures are logged, never lost silently. */
-    public void execute(java.util.function.Consumer<ChainContext> task) {
-        executor.execute(() -> {
+    public void execute(Consumer<ChainContext> task) {
+        executor.execute(guarded(task));
+    }
+
+    /** Runs {@code task} on the chain thread every {@code period}, for timers of chain-thread components. */
+    public void every(Duration period, Consumer<ChainContext> task) {
+        executor.scheduleWithFixedDelay(guarded(task), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A failing task is logged and the chain thread carries on: one bad message must not stop the node. */
+    private Runnable guarded(Consumer<ChainContext> task) {
+        return () -> {
             try {
                 task.accept(context);
             } catch (RuntimeException e) {
                 log.error("Chain task failed", e);
             }
-        });
-    }
-
-    /** Runs {@code task} on the chain thread every {@code period}, for timers of chain-thread components. */
-    public void every(Duration period, java.util.function.Consumer<ChainContext> task) {
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                task.accept(context);
-            } catch (RuntimeException e) {
-                log.error("Periodic chain task failed", e);
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     private final ChainContext context = new ChainContext() {
@@ -227,7 +228,7 @@ public final class ChainService implements AutoCloseable {
             }
             if (miner == null) {
                 miner = new Miner(minerSettings.threads(), clock,
-                        block -> executor.execute(() -> chain.submit(block, LOCAL)));
+                        block -> execute(c -> c.submitBlock(block, LOCAL)));
             }
             mining = true;
             log.info("Mining started: {} threads, pause {} s, reward to {}", minerSettings.threads(),
@@ -292,14 +293,10 @@ public final class ChainService implements AutoCloseable {
     }
 
     private void housekeeping() {
-        try {
-            chain.retryFutureBlocks();
-            int expired = mempool.expire();
-            if (expired > 0) {
-                log.info("Expired {} transactions that waited too long", expired);
-            }
-        } catch (RuntimeException e) {
-            log.error("Housekeeping failed", e);
+        chain.retryFutureBlocks();
+        int expired = mempool.expire();
+        if (expired > 0) {
+            log.info("Expired {} transactions that waited too long", expired);
         }
     }
 

@@ -253,25 +253,10 @@ final class ChainSync {
     }
 
     void onGetBlocks(Peer peer, List<Hash> hashes, ChainContext c) {
-        Blocks.Builder reply = Blocks.newBuilder();
-        int bytes = 0;
-        for (Hash h : hashes) {
-            Optional<BlockNode> node = c.view().byHash(h);
-            if (node.isEmpty() || node.get().block() == null) {
-                continue;
-            }
-            Block b = node.get().block();
-            if (bytes + b.size() > MAX_REPLY_BYTES && reply.getBlocksCount() > 0) {
-                peer.send(Envelope.newBuilder().setBlocks(reply).build());
-                reply = Blocks.newBuilder();
-                bytes = 0;
-            }
-            reply.addBlocks(Messages.toProto(b));
-            bytes += b.size();
-        }
-        if (reply.getBlocksCount() > 0) {
-            peer.send(Envelope.newBuilder().setBlocks(reply).build());
-        }
+        List<Block> found = hashes.stream().flatMap(h -> c.view().byHash(h).stream())
+                .map(BlockNode::block).filter(java.util.Objects::nonNull).toList();
+        Replies.inChunks(found, Block::size, MAX_REPLY_BYTES, chunk -> peer.send(Envelope.newBuilder()
+                .setBlocks(Blocks.newBuilder().addAllBlocks(chunk.stream().map(Messages::toProto).toList())).build()));
     }
 
     void onBlocks(Peer peer, List<Block> blocks, ChainContext c) {

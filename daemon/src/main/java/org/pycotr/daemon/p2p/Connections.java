@@ -3,6 +3,7 @@ package org.pycotr.daemon.p2p;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
 import org.pycotr.proto.Disconnect;
 import org.pycotr.proto.Envelope;
 
@@ -14,6 +15,11 @@ final class Connections {
     static final AttributeKey<DisconnectRecord> ENDED = AttributeKey.valueOf("pycotr.ended");
 
     private Connections() {}
+
+    /** The peer's IP address as text, or "?" when the channel has none (tests). */
+    static String remoteIp(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+    }
 
     static void disconnect(Channel channel, Disconnect.Reason reason, String detail, NetworkStats stats) {
         if (channel.attr(ENDED).setIfAbsent(new DisconnectRecord(reason, detail, true)) != null) {

@@ -102,7 +102,7 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, Disconnect.Reason.SELF_CONNECTION, "connected to ourselves");
             return;
         }
-        String ip = ((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        String ip = Connections.remoteIp(ctx.channel());
         PeerAddress listen = hello.getListenPort() == 0 ? null : new PeerAddress(ip, hello.getListenPort());
         PeerInfo info = new PeerInfo(nodeId, version.getAsInt(), hello.getUserAgent(), listen, hello.getHttpUrl(),
                 hello.getBestHeight(), Hash.of(hello.getBestHash().toByteArray()),

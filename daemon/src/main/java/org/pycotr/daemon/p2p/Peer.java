@@ -98,14 +98,12 @@ public final class Peer {
         return scorePoints;
     }
 
-    String remoteAddress() {
-        InetSocketAddress a = (InetSocketAddress) channel.remoteAddress();
-        return a == null ? "?" : a.getAddress().getHostAddress() + ":" + a.getPort();
+    private String remoteAddress() {
+        return channel.remoteAddress() instanceof InetSocketAddress a ? remoteIp() + ":" + a.getPort() : "?";
     }
 
     String remoteIp() {
-        InetSocketAddress a = (InetSocketAddress) channel.remoteAddress();
-        return a == null ? "?" : a.getAddress().getHostAddress();
+        return Connections.remoteIp(channel);
     }
 
     Channel channel() {

@@ -48,24 +48,9 @@ final class TxRelay {
     }
 
     void onGetTxs(Peer peer, List<Hash> ids, ChainContext c) {
-        Txs.Builder reply = Txs.newBuilder();
-        int bytes = 0;
-        for (Hash id : ids) {
-            Transfer t = c.view().pendingTransaction(id).orElse(null);
-            if (t == null) {
-                continue;
-            }
-            if (bytes + t.size() > MAX_REPLY_BYTES) {
-                peer.send(Envelope.newBuilder().setTxs(reply).build());
-                reply = Txs.newBuilder();
-                bytes = 0;
-            }
-            reply.addTransactions(Messages.encoded(t));
-            bytes += t.size();
-        }
-        if (reply.getTransactionsCount() > 0) {
-            peer.send(Envelope.newBuilder().setTxs(reply).build());
-        }
+        List<Transfer> found = ids.stream().flatMap(id -> c.view().pendingTransaction(id).stream()).toList();
+        Replies.inChunks(found, Transfer::size, MAX_REPLY_BYTES, chunk -> peer.send(Envelope.newBuilder()
+                .setTxs(Txs.newBuilder().addAllTransactions(chunk.stream().map(Messages::encoded).toList())).build()));
     }
 
     void onTxs(Peer peer, List<Transfer> txs, ChainContext c) {

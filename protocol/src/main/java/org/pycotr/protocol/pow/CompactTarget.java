@@ -77,6 +77,12 @@ public record CompactTarget(int bits) {
         return TWO_256.divide(toBigInteger().add(BigInteger.ONE));
     }
 
+    /** How many times harder than {@code easiest} this target is: 1 at the network's powLimit. */
+    public double difficulty(CompactTarget easiest) {
+        return new java.math.BigDecimal(work())
+                .divide(new java.math.BigDecimal(easiest.work()), 6, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
     /** Whether a block hash meets this target ({@code hash <= target}). */
     public boolean isMetBy(Hash hash) {
         return hash.toBigInteger().compareTo(toBigInteger()) <= 0;
