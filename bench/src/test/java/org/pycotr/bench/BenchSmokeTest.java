@@ -12,6 +12,7 @@ import org.pycotr.bench.tools.IngestTool;
 import org.pycotr.bench.tools.MemoryTool;
 import org.pycotr.bench.tools.PropagationTool;
 import org.pycotr.bench.tools.SyncTool;
+import org.pycotr.daemon.mining.NativeSha256d;
 import org.pycotr.protocol.crypto.Sha256;
 
 /**
@@ -25,7 +26,10 @@ class BenchSmokeTest {
         mining.setup();
         byte[] naive = mining.naiveDoubleSha256();
         assertEquals(32, naive.length);
-        assertEquals(32, mining.midstateHasher().length);
+        assertEquals(-1, mining.jdkMidstateScanner(), "no hash meets a zero target");
+        if (NativeSha256d.available()) {
+            assertEquals(-1, mining.nativeShaNiScanner(), "no hash meets a zero target");
+        }
 
         VerifyBench verify = new VerifyBench();
         verify.setup();

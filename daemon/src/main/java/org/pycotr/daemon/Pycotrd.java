@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pycotr.daemon.http.AdminAccess;
 import org.pycotr.daemon.mempool.MempoolLimits;
+import org.pycotr.daemon.mining.HashEngine;
 import org.pycotr.daemon.node.MinerSettings;
 import org.pycotr.daemon.node.Node;
 import org.pycotr.daemon.node.NodeConfig;
@@ -80,6 +81,10 @@ public final class Pycotrd implements Callable<Integer> {
 
     @Option(names = "--miner-threads", paramLabel = "N", description = "Hashing threads (default: ${DEFAULT-VALUE}).")
     int minerThreads = 1;
+
+    @Option(names = "--miner-engine", paramLabel = "ENGINE",
+            description = "SHA-256 for mining: ${COMPLETION-CANDIDATES}; auto takes native SHA-NI where the CPU has it (default: ${DEFAULT-VALUE}).")
+    HashEngine minerEngine = HashEngine.AUTO;
 
     @Option(names = "--miner-pause", paramLabel = "SECONDS", description = "Wait after each new tip before mining on it (default: ${DEFAULT-VALUE}).")
     long minerPause = 0;
@@ -151,7 +156,7 @@ public final class Pycotrd implements Callable<Integer> {
         NetworkSettings network = new NetworkSettings(p2pHost, p2pPort, peers, url, maxOutbound, maxInbound,
                 d.handshakeTimeout(), d.pingInterval(), d.idleTimeout(), Duration.ofSeconds(stallTimeout),
                 Duration.ofSeconds(banDuration), ioThreads, ProtocolVersion.CURRENT, ProtocolVersion.MIN_SUPPORTED);
-        return new NodeConfig(params, new MinerSettings(mine, minerThreads, rewardKey.address(), Duration.ofSeconds(minerPause)),
+        return new NodeConfig(params, new MinerSettings(mine, minerThreads, rewardKey.address(), Duration.ofSeconds(minerPause), minerEngine),
                 new MempoolLimits(mempoolMaxTxs, mempoolMaxMb * 1024 * 1024, Duration.ofHours(mempoolExpiryHours),
                         MempoolLimits.DEFAULT.maxNonceGap()),
                 verifyThreads, network, httpHost, httpPort, httpThreads, url, new AdminAccess(admin, adminToken), legacyApi,

@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pycotr.daemon.http.AdminAccess;
+import org.pycotr.daemon.mining.HashEngine;
+import org.pycotr.daemon.mining.NativeSha256d;
 import org.pycotr.daemon.node.NodeConfig;
 import org.pycotr.daemon.p2p.PeerAddress;
 import picocli.CommandLine;
@@ -72,6 +74,21 @@ class PycotrdOptionsTest {
         assertNull(c.faucet());
         assertEquals(8, c.network().maxOutbound());
         assertEquals(50_000, c.mempool().maxTransactions());
+        assertEquals(HashEngine.AUTO.resolve(), c.miner().engine());
+    }
+
+    @Test
+    void minerEngineIsChosenByName() {
+        assertEquals(HashEngine.JDK, parse(Map.of(), "--genesis", GENESIS, "--miner-engine", "jdk").config().miner().engine());
+        assertEquals(HashEngine.JDK, parse(Map.of("PYCOTR_MINER_ENGINE", "JDK", "PYCOTR_GENESIS", GENESIS)).config().miner().engine());
+        assertEquals(2, run(Map.of(), "--miner-engine", "gpu"));
+        assertTrue(err.toString().contains("--miner-engine"), err.toString());
+        if (NativeSha256d.available()) {
+            assertEquals(HashEngine.NATIVE, parse(Map.of(), "--genesis", GENESIS, "--miner-engine", "native").config().miner().engine());
+        } else {
+            assertEquals(1, run(Map.of(), "--genesis", GENESIS, "--miner-engine", "native"));
+            assertTrue(err.toString().contains("the native SHA-256 engine cannot run here"), err.toString());
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.pycotr.daemon.chain.BlockNode;
@@ -96,7 +97,7 @@ public final class V1Api {
     record Status(String network, String genesis, int protocolVersion, String userAgent, String nodeId, long height,
             String tip, int peers, int mempool, Mining mining, P2p p2p, String httpUrl) {}
 
-    record Mining(boolean enabled, int threads, long pauseSeconds, long hashes) {}
+    record Mining(boolean enabled, int threads, String engine, long pauseSeconds, long hashes) {}
 
     record P2p(String host, int port) {}
 
@@ -107,7 +108,7 @@ public final class V1Api {
         return chain.miningStatus().thenCombine(tip, (m, t) -> HttpReply.json(200, new Status(params.network(),
                 params.networkId().toHex(), ProtocolVersion.CURRENT, "pycotrd/0.1.0", Ids.fromHex(net.nodeId()).toString(),
                 t.height(), t.hash(), net.peers().size(), t.mempool(),
-                new Mining(m.mining(), m.threads(), m.pause().toSeconds(), m.hashes()), new P2p(p2pHost, net.port()),
+                new Mining(m.mining(), m.threads(), m.engine().name().toLowerCase(Locale.ROOT), m.pause().toSeconds(), m.hashes()), new P2p(p2pHost, net.port()),
                 advertisedUrl)));
     }
 

@@ -20,12 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Miner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Miner.class);
-    /** Hashes between checks for a new job: about a millisecond of work, so stale work stops fast. */
+    /** Hashes between checks for a new job: under a millisecond of work, so stale work stops fast. */
     static final int BATCH = 4096;
     /** How often a long search refreshes its header timestamp. */
     static final long TIMESTAMP_REFRESH_MS = 1000;
 
     private final Consumer<Block> onFound;
+    private final HashEngine engine;
     private final Clock clock;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong hashes = new AtomicLong();
@@ -33,10 +34,11 @@ public final class Miner implements AutoCloseable {
     private long jobId;
     private boolean closed;
 
-    public Miner(int threadCount, Clock clock, Consumer<Block> onFound) {
+    public Miner(int threadCount, HashEngine engine, Clock clock, Consumer<Block> onFound) {
         if (threadCount < 1) {
             throw new IllegalArgumentException("miner threads must be at least 1, got " + threadCount);
         }
+        this.engine = engine.resolve();
         this.onFound = onFound;
         this.clock = clock;
         for (int i = 0; i < threadCount; i++) {
@@ -64,6 +66,10 @@ public final class Miner implements AutoCloseable {
 
     public int threadCount() {
         return threads.size();
+    }
+
+    public HashEngine engine() {
+        return engine;
     }
 
     private synchronized boolean isCurrent(long id) {
@@ -100,37 +106,35 @@ public final class Miner implements AutoCloseable {
     }
 
     private void run(long startNonce) {
-        byte[] out = new byte[32];
         try {
             for (Taken taken = awaitJob(); taken != null; taken = awaitJob()) {
-                search(taken.id(), taken.job(), startNonce, out);
+                search(taken.id(), taken.job(), startNonce);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void search(long id, MiningJob current, long startNonce, byte[] out) {
+    private void search(long id, MiningJob current, long startNonce) {
         byte[] target = current.template().target().toBytes();
         long nonce = startNonce;
         long stamped = clock.millis();
         BlockHeader header = current.headerAt(stamped, 0);
-        HeaderHasher hasher = new HeaderHasher(header.encoded());
+        NonceScanner scanner = engine.scanner(header.encoded(), target);
         while (isCurrent(id)) {
-            for (int i = 0; i < BATCH; i++, nonce++) {
-                hasher.hash(nonce, out);
-                if (HeaderHasher.meets(out, target)) {
-                    hashes.addAndGet(i + 1);
-                    found(id, current, header.withNonce(nonce));
-                    return;
-                }
+            int hit = scanner.scan(nonce, BATCH);
+            if (hit >= 0) {
+                hashes.addAndGet(hit + 1);
+                found(id, current, header.withNonce(nonce + hit));
+                return;
             }
+            nonce += BATCH;
             hashes.addAndGet(BATCH);
             long now = clock.millis();
             if (now - stamped >= TIMESTAMP_REFRESH_MS) {
                 stamped = now;
                 header = current.headerAt(now, 0);
-                hasher = new HeaderHasher(header.encoded());
+                scanner = engine.scanner(header.encoded(), target);
             }
         }
     }

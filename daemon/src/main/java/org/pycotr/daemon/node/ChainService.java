@@ -18,6 +18,7 @@ import org.pycotr.daemon.chain.TipChange;
 import org.pycotr.daemon.mempool.Mempool;
 import org.pycotr.daemon.mempool.MempoolLimits;
 import org.pycotr.daemon.mining.BlockAssembler;
+import org.pycotr.daemon.mining.HashEngine;
 import org.pycotr.daemon.mining.Miner;
 import org.pycotr.daemon.mining.MiningJob;
 import org.pycotr.protocol.crypto.Address;
@@ -227,12 +228,13 @@ public final class ChainService implements AutoCloseable {
                 throw new IllegalStateException("already mining");
             }
             if (miner == null) {
-                miner = new Miner(minerSettings.threads(), clock,
+                miner = new Miner(minerSettings.threads(), minerSettings.engine(), clock,
                         block -> execute(c -> c.submitBlock(block, LOCAL)));
             }
             mining = true;
-            log.info("Mining started: {} threads, pause {} s, reward to {}", minerSettings.threads(),
-                    pause.toMillis() / 1000.0, minerSettings.rewardTo());
+            log.info("Mining started: {} thread{} on {}, pause {} s, reward to {}", minerSettings.threads(),
+                    minerSettings.threads() == 1 ? "" : "s", minerSettings.engine().describe(), pause.toMillis() / 1000.0,
+                    minerSettings.rewardTo());
             refreshJob();
         }, executor);
     }
@@ -261,11 +263,11 @@ public final class ChainService implements AutoCloseable {
 
     public CompletableFuture<MiningStatus> miningStatus() {
         return CompletableFuture.supplyAsync(() -> new MiningStatus(mining, pause,
-                miner == null ? 0 : miner.hashes(), minerSettings.threads()), executor);
+                miner == null ? 0 : miner.hashes(), minerSettings.threads(), minerSettings.engine()), executor);
     }
 
-    /** Mining on or off, the pause, and hashes tried so far (sample twice for a rate). */
-    public record MiningStatus(boolean mining, Duration pause, long hashes, int threads) {}
+    /** Mining on or off, the pause, hashes tried so far (sample twice for a rate), and how. */
+    public record MiningStatus(boolean mining, Duration pause, long hashes, int threads, HashEngine engine) {}
 
     // ---- on the chain thread
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pycotr.daemon.mining.HashEngine;
 import org.pycotr.daemon.testing.HttpNode;
 import org.pycotr.protocol.params.ChainParams;
 import org.pycotr.protocol.testing.TestGenesis;
@@ -66,6 +67,7 @@ class V1ApiTest {
         assertEquals(node.node.p2pPort(), s.json().get("p2p").get("port").asInt());
         assertEquals(node.url, s.json().get("httpUrl").asText());
         assertTrue(s.json().get("mining").has("pauseSeconds"));
+        assertEquals(HashEngine.AUTO.resolve().name().toLowerCase(), s.json().get("mining").get("engine").asText());
 
         HttpNode.Reply c = node.get("/v1/chain");
         assertEquals(PARAMS.blockReward(), c.json().get("blockReward").asLong());

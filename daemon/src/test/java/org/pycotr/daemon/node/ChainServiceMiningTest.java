@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.pycotr.protocol.testing.Keys.ALICE;
 import static org.pycotr.protocol.testing.Keys.BOB;
 import static org.pycotr.protocol.testing.Keys.MINER;
@@ -14,9 +15,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.pycotr.daemon.chain.BlockNode;
 import org.pycotr.daemon.chain.BlockResult;
 import org.pycotr.daemon.mempool.MempoolLimits;
+import org.pycotr.daemon.mining.HashEngine;
+import org.pycotr.daemon.mining.NativeSha256d;
 import org.pycotr.protocol.block.BlockHeader;
 import org.pycotr.protocol.params.ChainParams;
 import org.pycotr.protocol.rules.RejectReason;
@@ -33,7 +38,11 @@ class ChainServiceMiningTest {
     private ChainService service;
 
     private ChainService start(boolean mining, Duration pause) {
-        service = new ChainService(params, MempoolLimits.DEFAULT, new MinerSettings(mining, 2, MINER.address(), pause),
+        return start(mining, pause, HashEngine.AUTO);
+    }
+
+    private ChainService start(boolean mining, Duration pause, HashEngine engine) {
+        service = new ChainService(params, MempoolLimits.DEFAULT, new MinerSettings(mining, 2, MINER.address(), pause, engine),
                 Clock.systemUTC());
         return service;
     }
@@ -49,9 +58,12 @@ class ChainServiceMiningTest {
         return service.read(ChainView::height).join();
     }
 
-    @Test
-    void twoHundredMinedBlocksValidateAndConserveMoney() {
-        start(true, Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(value = HashEngine.class, names = {"JDK", "NATIVE"})
+    void twoHundredMinedBlocksValidateAndConserveMoney(HashEngine engine) {
+        assumeTrue(engine != HashEngine.NATIVE || NativeSha256d.available(), NativeSha256d.unavailableReason());
+        start(true, Duration.ZERO, engine);
+        assertEquals(engine, service.miningStatus().join().engine());
         Transfer pay = Transfer.sign(ALICE, params.networkId(), BOB.address(), 1234, 7, 0, "mined in process");
         service.submitTransaction(pay, "test").join();
         await().atMost(PATIENCE).until(() -> height() >= 200);
