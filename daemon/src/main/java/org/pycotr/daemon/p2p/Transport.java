@@ -11,11 +11,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
-/** Epoll on Linux when its native library loads, NIO everywhere else. */
-record Transport(String name, IoHandlerFactory factory, Class<? extends ServerSocketChannel> serverChannel,
+/** Epoll on Linux when its native library loads, NIO everywhere else; for the P2P and HTTP listeners. */
+public record Transport(String name, IoHandlerFactory factory, Class<? extends ServerSocketChannel> serverChannel,
         Class<? extends SocketChannel> channel) {
 
-    static Transport best() {
+    public static Transport best() {
         if (Epoll.isAvailable()) {
             return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class, EpollSocketChannel.class);
         }
