@@ -152,7 +152,7 @@ static SHA_TARGET int scan(const uint8_t header[96], const uint8_t target_bytes[
     const __m128i pad32_2 = pad96_2;
     const __m128i pad32_3 = _mm_set_epi32(32 * 8, 0, 0, 0);
 
-    for (int i = 0; i < count; i += 2) {
+    for (int64_t i = 0; i < count; i += 2) { /* 64-bit, so i + 2 cannot overflow near INT_MAX */
         uint64_t na = start + (uint64_t) i, nb = na + 1;
         __m128i a1 = _mm_insert_epi32(_mm_insert_epi32(h1_const, (int) (na >> 32), 2), (int) na, 3);
         __m128i b1 = _mm_insert_epi32(_mm_insert_epi32(h1_const, (int) (nb >> 32), 2), (int) nb, 3);
@@ -164,10 +164,10 @@ static SHA_TARGET int scan(const uint8_t header[96], const uint8_t target_bytes[
         sha_state fa = iv, fb = iv;
         compress2(&fa, a_abcd, a_efgh, pad32_2, pad32_3, &fb, b_abcd, b_efgh, pad32_2, pad32_3);
         if (final_meets(fa, target)) {
-            return i;
+            return (int) i;
         }
         if (i + 1 < count && final_meets(fb, target)) {
-            return i + 1;
+            return (int) (i + 1);
         }
     }
     return -1;

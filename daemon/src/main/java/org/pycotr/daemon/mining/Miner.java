@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Proof-of-work search on N threads. The chain thread hands it a {@link MiningJob} with
+ * Proof-of-work search on N threads, each scanning batches of nonces with the configured
+ * {@link HashEngine}. The chain thread hands it a {@link MiningJob} with
  * {@link #setJob}; every thread works on the newest job, each from its own part of the nonce space,
  * and drops stale work within one batch of hashes when the job changes. A found block goes to
  * {@code onFound} (which posts it back to the chain thread); the job is then spent, and threads

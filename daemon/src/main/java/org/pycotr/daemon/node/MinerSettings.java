@@ -18,7 +18,7 @@ import org.pycotr.protocol.crypto.Address;
 public record MinerSettings(boolean enabled, int threads, Address rewardTo, Duration pause, HashEngine engine) {
     public MinerSettings {
         Objects.requireNonNull(rewardTo, "rewardTo");
-        engine = engine.resolve();
+        engine = Objects.requireNonNull(engine, "engine").resolve();
         if (threads < 1) {
             throw new IllegalArgumentException("miner threads must be at least 1, got " + threads);
         }
