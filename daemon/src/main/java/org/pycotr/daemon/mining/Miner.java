@@ -69,10 +69,6 @@ public final class Miner implements AutoCloseable {
         return threads.size();
     }
 
-    public HashEngine engine() {
-        return engine;
-    }
-
     private synchronized boolean isCurrent(long id) {
         return jobId == id && !closed;
     }
