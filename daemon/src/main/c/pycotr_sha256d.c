@@ -146,23 +146,23 @@ static SHA_TARGET int scan(const uint8_t header[96], const uint8_t target_bytes[
     /* Second block of the header: 24 constant bytes, the nonce, then padding for 96 bytes. */
     const __m128i h0 = load_be_words(header + 64);
     const __m128i h1_const = load_be_words(header + 80); /* lanes 2 and 3 are replaced by the nonce */
-    const __m128i pad96_2 = _mm_set_epi32(0, 0, 0, (int) 0x80000000u);
-    const __m128i pad96_3 = _mm_set_epi32(96 * 8, 0, 0, 0);
-    /* The second hash's input is 32 bytes: the words of the first, then padding for 32 bytes. */
-    const __m128i pad32_2 = pad96_2;
-    const __m128i pad32_3 = _mm_set_epi32(32 * 8, 0, 0, 0);
+    /* Both hashed blocks end in padding from word 8 (the 0x80 byte) and the bit length in word 15. */
+    const __m128i pad_start = _mm_set_epi32(0, 0, 0, (int) 0x80000000u);
+    const __m128i pad96_len = _mm_set_epi32(96 * 8, 0, 0, 0);
+    /* The second hash's input is 32 bytes: the words of the first. */
+    const __m128i pad32_len = _mm_set_epi32(32 * 8, 0, 0, 0);
 
     for (int64_t i = 0; i < count; i += 2) { /* 64-bit, so i + 2 cannot overflow near INT_MAX */
         uint64_t na = start + (uint64_t) i, nb = na + 1;
         __m128i a1 = _mm_insert_epi32(_mm_insert_epi32(h1_const, (int) (na >> 32), 2), (int) na, 3);
         __m128i b1 = _mm_insert_epi32(_mm_insert_epi32(h1_const, (int) (nb >> 32), 2), (int) nb, 3);
         sha_state sa = mid, sb = mid;
-        compress2(&sa, h0, a1, pad96_2, pad96_3, &sb, h0, b1, pad96_2, pad96_3);
+        compress2(&sa, h0, a1, pad_start, pad96_len, &sb, h0, b1, pad_start, pad96_len);
         __m128i a_abcd, a_efgh, b_abcd, b_efgh;
         state_to_words(sa, &a_abcd, &a_efgh);
         state_to_words(sb, &b_abcd, &b_efgh);
         sha_state fa = iv, fb = iv;
-        compress2(&fa, a_abcd, a_efgh, pad32_2, pad32_3, &fb, b_abcd, b_efgh, pad32_2, pad32_3);
+        compress2(&fa, a_abcd, a_efgh, pad_start, pad32_len, &fb, b_abcd, b_efgh, pad_start, pad32_len);
         if (final_meets(fa, target)) {
             return (int) i;
         }

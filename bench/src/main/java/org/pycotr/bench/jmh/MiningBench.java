@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.pycotr.daemon.mining.HashEngine;
+import org.pycotr.daemon.mining.Miner;
 import org.pycotr.daemon.mining.NativeSha256d;
 import org.pycotr.daemon.mining.NonceScanner;
 import org.pycotr.protocol.crypto.Sha256;
@@ -24,7 +25,7 @@ import org.pycotr.protocol.testing.TestChain;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class MiningBench {
-    private static final int BATCH = 4096;
+    private static final int BATCH = Miner.BATCH;
     byte[] header;
     MessageDigest digest;
     NonceScanner nativeScanner;

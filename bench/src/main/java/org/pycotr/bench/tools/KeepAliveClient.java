@@ -33,8 +33,8 @@ final class KeepAliveClient implements AutoCloseable {
                 + body.length + "\r\n\r\n";
         // One write, so head and body travel as one segment: with TCP_NODELAY two writes cost the node
         // an extra wake-up and read per request.
-        byte[] request = new byte[head.length() + body.length];
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(body, 0, request, headBytes.length, body.length);
         out.write(request);

@@ -28,7 +28,11 @@ public enum HashEngine {
     /** A scanner for one header and target on this engine (AUTO resolves first). */
     public NonceScanner scanner(byte[] header, byte[] target) {
         return switch (resolve()) {
-            case NATIVE -> (start, count) -> NativeSha256d.scan(header, target, start, count);
+            case NATIVE -> {
+                byte[] h = header.clone();
+                byte[] t = target.clone();
+                yield (start, count) -> NativeSha256d.scan(h, t, start, count);
+            }
             default -> new JdkNonceScanner(header, target);
         };
     }

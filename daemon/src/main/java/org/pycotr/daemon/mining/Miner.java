@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class Miner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Miner.class);
     /** Hashes between checks for a new job: under a millisecond of work, so stale work stops fast. */
-    static final int BATCH = 4096;
+    public static final int BATCH = 4096;
     /** How often a long search refreshes its header timestamp. */
     static final long TIMESTAMP_REFRESH_MS = 1000;
 
